@@ -29,7 +29,9 @@ export function processIo(): CliIo {
 }
 
 /** A CliIo that records output, for tests. */
-export function memoryIo(options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}) {
+export function memoryIo(
+  options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {},
+) {
   let out = "";
   let err = "";
   const io: CliIo = {

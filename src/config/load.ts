@@ -156,7 +156,10 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   let schema: AnySchema | undefined = configSchema as unknown as AnySchema;
   const unwrap = (s: AnySchema | undefined): AnySchema | undefined => {
     let cur = s;
-    while (cur && ["default", "prefault", "optional", "nullable", "pipe"].includes(String(cur._zod.def.type))) {
+    while (
+      cur &&
+      ["default", "prefault", "optional", "nullable", "pipe"].includes(String(cur._zod.def.type))
+    ) {
       cur = (cur._zod.def.innerType ?? cur._zod.def.in) as AnySchema | undefined;
     }
     return cur;

@@ -27,7 +27,10 @@ export const profileWhenSchema = z
       .default(null)
       .describe("Author account type: `Bot` matches GitHub App and bot accounts."),
     /** Labels: a PR with any of them matches. */
-    labels: z.array(z.string().min(1)).default([]).describe("Labels: a PR with any of them matches."),
+    labels: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Labels: a PR with any of them matches."),
     /** Head branch globs, e.g. `agent/**`. */
     branches: z
       .array(z.string().min(1))

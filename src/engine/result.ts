@@ -14,7 +14,14 @@ export function ruleResult(
   findings: readonly Finding[],
   extra: Pick<RuleResult, "details" | "actions"> = {},
 ): RuleResult {
-  return { ruleId: rule.id, title: rule.title, status: statusOf(findings), summary, findings, ...extra };
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    status: statusOf(findings),
+    summary,
+    findings,
+    ...extra,
+  };
 }
 
 /** A rule that could not run here (disabled, or needs data this source lacks) says why. */

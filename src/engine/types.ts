@@ -19,7 +19,10 @@ export interface RuleActions {
   /** Labels: `desired` should be present; any label in `managed` not in `desired` is removed. */
   readonly labels?: { readonly desired: readonly string[]; readonly managed: readonly string[] };
   /** Reviewers to request (never the author, never someone a person removed). */
-  readonly reviewRequests?: { readonly users: readonly string[]; readonly teams: readonly string[] };
+  readonly reviewRequests?: {
+    readonly users: readonly string[];
+    readonly teams: readonly string[];
+  };
 }
 
 export interface RuleResult {

@@ -33,6 +33,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function checkTitle(verdict: Verdict): string {
   const { errors, warnings } = verdict.counts;
+  const config = verdict.rules.find((r) => r.ruleId === "config");
+  if (config) return `Configuration error: ${config.summary}`;
   const profile = verdict.profile ? ` (profile: ${verdict.profile})` : "";
   if (errors === 0 && warnings === 0) return `All guardrails pass${profile}`;
   const failed = verdict.rules.filter((r) => r.status === "failed").map((r) => r.title);

@@ -25,6 +25,8 @@ export function renderComment(verdict: Verdict): string {
       lines.push(`- … and ${actionable.length - shown.length} more (see the check's annotations)`);
     lines.push("");
   }
-  lines.push("<sub>Edited in place on every evaluation. Details are in the `guardrails` check.</sub>");
+  lines.push(
+    "<sub>Edited in place on every evaluation. Details are in the `guardrails` check.</sub>",
+  );
   return truncate(lines.join("\n"), 60_000);
 }

@@ -33,6 +33,9 @@ export function renderText(verdict: Verdict, options: { colour: boolean }): stri
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function useColour(io: { isTTY: boolean; env: Readonly<Record<string, string | undefined>> }) {
+export function useColour(io: {
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}) {
   return io.isTTY && !io.env.NO_COLOR;
 }

@@ -41,9 +41,13 @@ export const sizeConfigSchema = z.strictObject({
   /** Changed files (ignored files excluded) above which the check fails; null for no limit. */
   max_files: limit
     .default(50)
-    .describe("Changed files (ignored files excluded) above which the check fails; null for no limit."),
+    .describe(
+      "Changed files (ignored files excluded) above which the check fails; null for no limit.",
+    ),
   /** Changed files above which a warning is shown; null for none. */
-  warn_files: limit.default(30).describe("Changed files above which a warning is shown; null for none."),
+  warn_files: limit
+    .default(30)
+    .describe("Changed files above which a warning is shown; null for none."),
   /** Extra globs of files that do not count towards the size. */
   ignore: z
     .array(z.string().min(1))
@@ -53,9 +57,7 @@ export const sizeConfigSchema = z.strictObject({
   default_ignores: z
     .boolean()
     .default(true)
-    .describe(
-      "Also ignore the built-in list: lockfiles, snapshots, minified and vendored files.",
-    ),
+    .describe("Also ignore the built-in list: lockfiles, snapshots, minified and vendored files."),
   /** Ignore files marked `linguist-generated` in the base branch's .gitattributes. */
   ignore_generated: z
     .boolean()
@@ -70,12 +72,19 @@ export const sizeConfigSchema = z.strictObject({
       prefix: z
         .string()
         .default("size/")
-        .describe("Prefix of the size labels; labels with this prefix and a known size are managed."),
+        .describe(
+          "Prefix of the size labels; labels with this prefix and a known size are managed.",
+        ),
       /** Upper bounds (exclusive) of changed lines for XS, S, M and L; anything larger is XL. */
       thresholds: z
         .strictObject({
           /** Below this many changed lines: XS. */
-          XS: z.number().int().positive().default(10).describe("Below this many changed lines: XS."),
+          XS: z
+            .number()
+            .int()
+            .positive()
+            .default(10)
+            .describe("Below this many changed lines: XS."),
           /** Below this many changed lines: S. */
           S: z.number().int().positive().default(100).describe("Below this many changed lines: S."),
           /** Below this many changed lines: M. */
@@ -92,7 +101,9 @@ export const sizeConfigSchema = z.strictObject({
         .refine((t) => t.XS < t.S && t.S < t.M && t.M < t.L, {
           message: "thresholds must increase: XS < S < M < L",
         })
-        .describe("Upper bounds (exclusive) of changed lines for XS, S, M and L; anything larger is XL."),
+        .describe(
+          "Upper bounds (exclusive) of changed lines for XS, S, M and L; anything larger is XL.",
+        ),
     })
     .prefault({})
     .describe("Size labels on the PR, reconciled on every evaluation."),
@@ -160,9 +171,16 @@ export const sizeRule: Rule<SizeConfig> = {
   evaluate(snapshot, config) {
     if (!config.enabled) return skipped(this, "disabled in config");
     const m = measure(snapshot.files, config, snapshot.baseFiles.gitattributes?.content ?? null);
-    const split = "Split the change into smaller pull requests, or ignore generated files in `rules.size.ignore`.";
+    const split =
+      "Split the change into smaller pull requests, or ignore generated files in `rules.size.ignore`.";
     const findings = [
-      overLimit("changed lines", m.lines, config.max_changed_lines, config.warn_changed_lines, split),
+      overLimit(
+        "changed lines",
+        m.lines,
+        config.max_changed_lines,
+        config.warn_changed_lines,
+        split,
+      ),
       overLimit("changed files", m.files, config.max_files, config.warn_files, split),
     ].filter((f): f is Finding => f !== null);
     if (snapshot.filesTruncated) {

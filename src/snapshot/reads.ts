@@ -7,9 +7,9 @@ export const CODEOWNERS_CANDIDATES = [".github/CODEOWNERS", "CODEOWNERS", "docs/
 
 /** What an evaluation must read besides the PR itself; shared by the app and `guardrails check`. */
 export interface ReadPlan {
-  /** CODEOWNERS candidates on the base, in GitHub's order. */
+  /** CODEOWNERS candidates on the base, in GitHub's order (empty when not needed). */
   readonly codeowners: readonly string[];
-  /** `.gitattributes` on the base, for linguist-generated. */
+  /** `.gitattributes` on the base, for linguist-generated ("" when not needed). */
   readonly gitattributes: string;
   /** Directories of decision records on the base. */
   readonly decisionDirectories: readonly string[];
@@ -19,11 +19,34 @@ export interface ReadPlan {
   readonly intentFiles: readonly string[];
   /** Issues named as intent briefs, `owner/repo#n`. */
   readonly intentIssues: readonly string[];
+  readonly needs: Needs;
 }
 
-export function decisionDirectories(rules: RulesConfig): readonly string[] {
-  const section = (rules as { decisions?: { enabled: boolean; directories: string[] } }).decisions;
-  return section?.enabled ? section.directories : [];
+/** Which data the rules in force need, so disabled rules cost no reads. */
+export interface Needs {
+  readonly codeowners: boolean;
+  readonly gitattributes: boolean;
+  /** Reviews and team members: owner approvals. */
+  readonly approvals: boolean;
+  /** Requested/removed reviewers and review load: review requests. */
+  readonly reviewRequests: boolean;
+  readonly intent: boolean;
+  readonly decisionDirectories: readonly string[];
+}
+
+export function needsOf(rules: RulesConfig): Needs {
+  const { size, ownership, intent, decisions } = rules;
+  return {
+    codeowners: ownership.enabled,
+    gitattributes: size.enabled && size.ignore_generated,
+    approvals: ownership.enabled && ownership.require_owner_approval,
+    reviewRequests:
+      ownership.enabled && ownership.require_owner_approval && ownership.request_reviews.enabled,
+    intent: intent.enabled,
+    decisionDirectories: decisions.enabled
+      ? decisions.directories.map((d) => d.replace(/\/+$/, ""))
+      : [],
+  };
 }
 
 /** Plans the reads from the PR body, its changed files and the rules in force. */
@@ -33,12 +56,14 @@ export function planReads(input: {
   readonly files: readonly ChangedFile[];
   readonly rules: RulesConfig;
 }): ReadPlan {
-  const dirs = decisionDirectories(input.rules).map((d) => d.replace(/\/+$/, ""));
+  const needs = needsOf(input.rules);
+  const dirs = needs.decisionDirectories;
   const inDir = (path: string) => dirs.some((d) => path.startsWith(`${d}/`));
-  const refs = findIntentReferences(input.body, input.repo);
+  const refs = needs.intent ? findIntentReferences(input.body, input.repo) : [];
   return {
-    codeowners: CODEOWNERS_CANDIDATES,
-    gitattributes: ".gitattributes",
+    needs,
+    codeowners: needs.codeowners ? CODEOWNERS_CANDIDATES : [],
+    gitattributes: needs.gitattributes ? ".gitattributes" : "",
     decisionDirectories: dirs,
     headDecisionFiles: input.files
       .filter((f) => f.status !== "removed" && inDir(f.path) && f.path.endsWith(".md"))
