@@ -45,6 +45,7 @@ export function makeSnapshot(overrides: Overrides = {}): PullRequestSnapshot {
     baseFiles: {
       gitattributes: null,
       codeowners: null,
+      codeownersProblems: [],
       decisions: [],
       intentFiles: [],
       ...baseFiles,
