@@ -15,11 +15,11 @@ export const rulesSchema = z
 /** When a profile applies: any one listed condition that matches is enough. */
 export const profileWhenSchema = z
   .strictObject({
-    /** Author login globs, e.g. `*[bot]` or `renovate*`. */
+    /** Author login globs (`*` and `?` only; brackets are literal), e.g. `*[bot]`. */
     authors: z
       .array(z.string().min(1))
       .default([])
-      .describe("Author login globs, e.g. `*[bot]` or `renovate*`."),
+      .describe("Author login globs (`*` and `?` only; brackets are literal), e.g. `*[bot]`."),
     /** Author account type: `Bot` matches GitHub App and bot accounts. */
     author_type: z
       .enum(["Bot", "User"])
@@ -31,11 +31,11 @@ export const profileWhenSchema = z
       .array(z.string().min(1))
       .default([])
       .describe("Labels: a PR with any of them matches."),
-    /** Head branch globs, e.g. `agent/**`. */
+    /** Head branch globs (`*` matches any characters), e.g. `agent/*`. */
     branches: z
       .array(z.string().min(1))
       .default([])
-      .describe("Head branch globs, e.g. `agent/**`."),
+      .describe("Head branch globs (`*` matches any characters), e.g. `agent/*`."),
   })
   .prefault({})
   .describe("When a profile applies: any one listed condition that matches is enough.");
@@ -61,6 +61,13 @@ export const configSchema = z
       .record(z.string(), profileSchema)
       .default({})
       .describe("Named profiles, checked in order; the first that matches a PR applies."),
+    /** Another config this one extends (Probot's config loader reads it; e.g. `.github`). */
+    _extends: z
+      .string()
+      .optional()
+      .describe(
+        "Another config this one extends (Probot's config loader reads it; e.g. `.github`).",
+      ),
     /** The sticky PR comment that lists what needs action. */
     comment: z
       .strictObject({
