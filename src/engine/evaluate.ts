@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { RULES } from "../rules/index.js";
 import type { PullRequestSnapshot } from "../snapshot/types.js";
+import { previewConfigChange } from "./config-preview.js";
 import { selectRules } from "./profiles.js";
 import type { Finding, RuleContext, RuleResult, Verdict } from "./types.js";
 
@@ -24,7 +25,8 @@ export function evaluate(
       return crashed(rule, err);
     }
   });
-  return verdictOf(results, profile);
+  const preview = previewConfigChange(snapshot.headFiles.config);
+  return verdictOf(preview ? [...results, preview] : results, profile);
 }
 
 export function verdictOf(results: readonly RuleResult[], profile: string | null): Verdict {

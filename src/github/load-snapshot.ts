@@ -50,8 +50,16 @@ export async function loadSnapshot(
   });
   const base = pr.base.sha;
   const added = new Set(core.files.filter((f) => f.status === "added").map((f) => f.path));
-  const [codeowners, gitattributes, decisions, headDecisions, intentFiles, headIntent, issues] =
-    await Promise.all([
+  const [
+    codeowners,
+    gitattributes,
+    decisions,
+    headDecisions,
+    intentFiles,
+    headIntent,
+    issues,
+    headConfig,
+  ] = await Promise.all([
       plan.codeowners.length ? readFirst(gh, repo, plan.codeowners, base) : null,
       plan.gitattributes ? readFile(gh, repo, plan.gitattributes, base) : null,
       readDecisions(gh, repo, plan.decisionDirectories, base),
@@ -64,6 +72,7 @@ export async function loadSnapshot(
         pr.head.sha,
       ),
       plan.needs.intent ? readIssues(gh, plan.intentIssues) : {},
+      plan.headConfig ? readFile(gh, repo, plan.headConfig, pr.head.sha) : null,
     ]);
   const [reviews, teams, social] = await Promise.all([
     plan.needs.approvals ? listReviews(gh, repo, pr.number) : null,
@@ -79,7 +88,7 @@ export async function loadSnapshot(
       decisions,
       intentFiles,
     },
-    headFiles: { decisions: headDecisions, intentFiles: headIntent },
+    headFiles: { config: headConfig, decisions: headDecisions, intentFiles: headIntent },
     reviews,
     teams,
     requestedReviewers: requestedOf(pr),
@@ -124,7 +133,7 @@ export function coreSnapshot(
       decisions: [],
       intentFiles: [],
     },
-    headFiles: { decisions: [], intentFiles: [] },
+    headFiles: { config: null, decisions: [], intentFiles: [] },
     reviews: null,
     teams: null,
     requestedReviewers: requestedOf(pr),

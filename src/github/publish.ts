@@ -2,7 +2,7 @@ import type { RuleActions, Verdict } from "../engine/types.js";
 import { ANNOTATIONS_PER_REQUEST, type CheckOutput } from "../render/check.js";
 import { COMMENT_MARKER, needsAction, renderComment } from "../render/comment.js";
 import { Cache } from "../util/cache.js";
-import type { GitHub, RepoRef } from "./types.js";
+import { type GitHub, httpStatus, type RepoRef } from "./types.js";
 
 export const CHECK_NAME = "guardrails";
 
@@ -92,7 +92,26 @@ export async function upsertComment(
   pull: number,
   verdict: Verdict,
   options: { whenClean: "update" | "delete" },
-): Promise<"created" | "updated" | "deleted" | "unchanged" | "none"> {
+): Promise<CommentOutcome> {
+  try {
+    return await writeComment(gh, repo, pull, verdict, options);
+  } catch (err) {
+    // Someone deleted the comment we remembered: forget it and look again, once.
+    if (httpStatus(err) !== 404) throw err;
+    comments.delete(`${repo.owner}/${repo.repo}#${pull}`);
+    return writeComment(gh, repo, pull, verdict, options);
+  }
+}
+
+type CommentOutcome = "created" | "updated" | "deleted" | "unchanged" | "none";
+
+async function writeComment(
+  gh: GitHub,
+  repo: RepoRef,
+  pull: number,
+  verdict: Verdict,
+  options: { whenClean: "update" | "delete" },
+): Promise<CommentOutcome> {
   const key = `${repo.owner}/${repo.repo}#${pull}`;
   let found = comments.get(key);
   let currentBody: string | undefined;

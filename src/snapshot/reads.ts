@@ -1,3 +1,4 @@
+import { CONFIG_PATH } from "../config/load.js";
 import type { RulesConfig } from "../config/schema.js";
 import { findIntentReferences } from "../intent/references.js";
 import type { ChangedFile } from "./types.js";
@@ -19,6 +20,8 @@ export interface ReadPlan {
   readonly intentFiles: readonly string[];
   /** Issues named as intent briefs, `owner/repo#n`. */
   readonly intentIssues: readonly string[];
+  /** The config file at the head when the PR changes it ("" otherwise): previewed, not applied. */
+  readonly headConfig: string;
   readonly needs: Needs;
 }
 
@@ -68,6 +71,9 @@ export function planReads(input: {
     headDecisionFiles: input.files
       .filter((f) => f.status !== "removed" && inDir(f.path) && f.path.endsWith(".md"))
       .map((f) => f.path),
+    headConfig: input.files.some((f) => f.path === CONFIG_PATH && f.status !== "removed")
+      ? CONFIG_PATH
+      : "",
     intentFiles: [...new Set(refs.flatMap((r) => (r.kind === "file" ? [r.path] : [])))],
     intentIssues: [...new Set(refs.flatMap((r) => (r.kind === "issue" ? [r.key] : [])))],
   };

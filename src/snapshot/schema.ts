@@ -101,6 +101,8 @@ export const snapshotSchema = z.strictObject({
   /** Files the PR changes, read at the head (decision records, intent briefs it adds). */
   headFiles: z
     .strictObject({
+      /** The Guardrails config as the PR changes it: validated and previewed, never applied. */
+      config: fileContentSchema.nullable().default(null),
       decisions: z.array(fileContentSchema).default([]),
       intentFiles: z.array(fileContentSchema).default([]),
     })

@@ -86,3 +86,27 @@ describe("evaluate", () => {
     });
   });
 });
+
+describe("a PR that changes the config", () => {
+  const base = config("rules: { size: { max_changed_lines: 100 } }");
+  const changed = (content: string) =>
+    makeSnapshot({
+      files: files(".github/guardrails.yml:1:1", "src/a.ts:150:0"),
+      headFiles: { config: { path: ".github/guardrails.yml", content } },
+    });
+
+  it("is judged by the base config, not by the one it loosens", () => {
+    const verdict = evaluate(changed("rules: { size: { max_changed_lines: 10000 } }"), base, ctx);
+    expect(verdict.conclusion).toBe("failure");
+    const preview = verdict.rules.find((r) => r.ruleId === "config-change");
+    expect(preview?.status).toBe("passed");
+    expect(preview?.summary).toContain("applies once merged");
+  });
+
+  it("gets the new config validated, with located errors", () => {
+    const verdict = evaluate(changed("rules:\n  size:\n    max_files: lots\n"), base, ctx);
+    const preview = verdict.rules.find((r) => r.ruleId === "config-change");
+    expect(preview?.status).toBe("failed");
+    expect(preview?.findings[0]).toMatchObject({ path: ".github/guardrails.yml", line: 3 });
+  });
+});

@@ -50,6 +50,6 @@ export function makeSnapshot(overrides: Overrides = {}): PullRequestSnapshot {
       intentFiles: [],
       ...baseFiles,
     },
-    headFiles: { decisions: [], intentFiles: [], ...headFiles },
+    headFiles: { config: null, decisions: [], intentFiles: [], ...headFiles },
   };
 }
