@@ -20,6 +20,7 @@ import {
   type DiffEntry,
   diffTree,
   GitError,
+  gitMaybe,
   listDirectories,
   mergeBase,
   readBlobs,
@@ -100,12 +101,8 @@ export async function loadLocalSnapshot(options: LocalOptions): Promise<LocalSna
   //    commits, in parallel.
   const [diff, commits] = await Promise.all([
     guard(
-      mergeBase(top, base.sha, head.sha).then((since) => {
-        if (!since) {
-          throw new UsageError(
-            `${head.label} and ${base.label} have no common history (no merge base); is --base right?`,
-          );
-        }
+      mergeBase(top, base.sha, head.sha).then(async (since) => {
+        if (!since) throw new UsageError(await noMergeBase(top, base, head));
         return diffTree(top, since, head.sha);
       }),
     ),
@@ -284,6 +281,14 @@ async function readText(cwd: string, file: string, what: string): Promise<string
   } catch (err) {
     throw new UsageError(`cannot read the ${what} ${file}: ${(err as Error).message}`);
   }
+}
+
+/** Why there is no merge base: a shallow clone (fetch more history) or unrelated branches. */
+async function noMergeBase(top: string, base: ResolvedRef, head: ResolvedRef): Promise<string> {
+  const shallow = (await gitMaybe(top, ["rev-parse", "--is-shallow-repository"]))?.trim();
+  return shallow === "true"
+    ? `${head.label} and ${base.label} have no common history in this shallow clone; fetch more (git fetch --unshallow, or fetch-depth: 0 in CI)`
+    : `${head.label} and ${base.label} have no common history (no merge base); is --base right?`;
 }
 
 function settle<T>(p: Promise<T>) {

@@ -206,6 +206,20 @@ describe("choosing the base", () => {
     await expect(loadLocalSnapshot({ cwd: repo.dir })).rejects.toThrow(/no common history/);
   });
 
+  it("asks for more history in a shallow clone", async () => {
+    const origin = track(new TempRepo());
+    origin.commit("one", { "a.txt": "a\n" });
+    origin.git("checkout", "-q", "-b", "topic");
+    origin.commit("three", { "b.txt": "b\n" });
+    origin.git("checkout", "-q", "main");
+    origin.commit("two", { "a.txt": "b\n" });
+    const clone = track(new TempRepo({ init: false }));
+    clone.git("clone", "-q", "--depth", "1", "--no-single-branch", `file://${origin.dir}`, ".");
+    await expect(loadLocalSnapshot({ cwd: clone.dir, head: "origin/topic" })).rejects.toThrow(
+      /no common history in this shallow clone; fetch more/,
+    );
+  });
+
   it("says when the directory is not a repository", async () => {
     const plain = track(new TempRepo({ init: false }));
     const err = await loadLocalSnapshot({ cwd: plain.dir }).catch((e: unknown) => e);
