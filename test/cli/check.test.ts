@@ -120,7 +120,7 @@ describe("guardrails check", () => {
     expect(size.findings[0].message).toContain("8");
 
     const { snapshot } = await loadLocalSnapshot({ cwd: repo.dir });
-    const snapFile = join(repo.dir, "..", `${repo.dir.split("/").pop()}-snapshot.json`);
+    const snapFile = join(repo.dir, "snapshot.json");
     const configFile = `${snapFile}.yml`;
     writeFileSync(snapFile, JSON.stringify(snapshot));
     writeFileSync(configFile, config);
@@ -135,7 +135,7 @@ describe("guardrails check", () => {
 
   it("reads the body from --body-file", async () => {
     const repo = branchRepo({ [CONFIG]: LOOSE }, { "a.txt": "a\n" });
-    const body = join(repo.dir, "..", `${repo.dir.split("/").pop()}-pr.md`);
+    const body = join(repo.dir, "pr.md");
     writeFileSync(body, "Intent: docs/none.md\n");
     const r = await check(["--body-file", body, "--json"], repo.dir);
     expect(r.code).toBe(0);

@@ -138,7 +138,7 @@ describe("loadLocalSnapshot on a feature branch", () => {
   });
 
   it("takes the body from --body-file and keeps the first commit's subject as the title", async () => {
-    const body = join(repo.dir, "..", `${repo.dir.split("/").pop()}-body.md`);
+    const body = join(repo.dir, "body.md");
     writeFileSync(body, "Intent: #12\n\nWhy: because.\n");
     const { snapshot } = await loadLocalSnapshot({ cwd: repo.dir, bodyFile: body });
     expect(snapshot.body).toBe("Intent: #12\n\nWhy: because.\n");
