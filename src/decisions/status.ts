@@ -133,16 +133,18 @@ export function relationsIn(line: string): Relations {
   for (const m of line.matchAll(SUPERSEDES))
     marks.push({ at: m.index, end: m.index + m[0].length, kind: "supersedes" });
   marks.sort((a, b) => a.at - b.at);
-  const out: Relations = { supersedes: [], supersededBy: [], supersededPhrase: false };
+  const supersedes: string[] = [];
+  const supersededBy: string[] = [];
+  let supersededPhrase = false;
   for (let i = 0; i < marks.length; i++) {
     const mark = marks[i]!;
     const clause = line.slice(mark.end, marks[i + 1]?.at ?? line.length);
     const refs = refsIn(clause);
-    if (mark.kind === "supersedes") out.supersedes.push(...refs);
-    else out.supersededBy.push(...refs);
-    if (mark.kind === "by") (out as { supersededPhrase: boolean }).supersededPhrase = true;
+    if (mark.kind === "supersedes") supersedes.push(...refs);
+    else supersededBy.push(...refs);
+    if (mark.kind === "by") supersededPhrase = true;
   }
-  return out;
+  return { supersedes, supersededBy, supersededPhrase };
 }
 
 /** Whether a "partly superseded" qualifier precedes "superseded by" in the line. */
