@@ -28,7 +28,9 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
   try {
     raw = JSON.parse(await read(values.snapshot));
   } catch (err) {
-    io.stderr(`guardrails: cannot read the snapshot ${values.snapshot}: ${(err as Error).message}\n`);
+    io.stderr(
+      `guardrails: cannot read the snapshot ${values.snapshot}: ${(err as Error).message}\n`,
+    );
     return 2;
   }
   const parsed = snapshotSchema.safeParse(raw);

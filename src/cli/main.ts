@@ -15,7 +15,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: lazy(async () => (await import("./check.js")).runCheck),
     help: "check [--base <ref>] [--head <ref>] [--body-file <f>] [--config <f>] [--json]   evaluate the local branch",
   },
-  validate: { run: runValidate, help: "validate <config-file>                      validate a config file" },
+  validate: {
+    run: runValidate,
+    help: "validate <config-file>                      validate a config file",
+  },
   evaluate: {
     run: runEvaluate,
     help: "evaluate --snapshot <file.json> [--config <f>] [--json]   replay a snapshot",

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { decisionsConfigSchema } from "../rules/decisions.js";
+import { intentConfigSchema } from "../rules/intent.js";
+import { ownershipConfigSchema } from "../rules/ownership.js";
 import { sizeConfigSchema } from "../rules/size.js";
 
 /** Settings of every guardrail, one key per guardrail. */
@@ -8,6 +11,20 @@ export const rulesSchema = z
     size: sizeConfigSchema
       .prefault({})
       .describe("Limits on changed lines and files, with ignore globs and size labels."),
+    /** CODEOWNERS: unowned files, owner approvals and balanced review requests. */
+    ownership: ownershipConfigSchema
+      .prefault({})
+      .describe("CODEOWNERS: unowned files, owner approvals and balanced review requests."),
+    /** Decision records: governed paths need an accepted decision; accepted ones are not rewritten. */
+    decisions: decisionsConfigSchema
+      .prefault({})
+      .describe(
+        "Decision records: governed paths need an accepted decision; accepted ones are not rewritten.",
+      ),
+    /** Intent briefs: every PR names the brief it serves, with its sections and scope. */
+    intent: intentConfigSchema
+      .prefault({})
+      .describe("Intent briefs: every PR names the brief it serves, with its sections and scope."),
   })
   .prefault({})
   .describe("Settings of every guardrail, one key per guardrail.");

@@ -60,20 +60,20 @@ export async function loadSnapshot(
     issues,
     headConfig,
   ] = await Promise.all([
-      plan.codeowners.length ? readFirst(gh, repo, plan.codeowners, base) : null,
-      plan.gitattributes ? readFile(gh, repo, plan.gitattributes, base) : null,
-      readDecisions(gh, repo, plan.decisionDirectories, base),
-      readAll(gh, repo, plan.headDecisionFiles, pr.head.sha),
-      readAll(gh, repo, plan.intentFiles, base),
-      readAll(
-        gh,
-        repo,
-        plan.intentFiles.filter((p) => added.has(p)),
-        pr.head.sha,
-      ),
-      plan.needs.intent ? readIssues(gh, plan.intentIssues) : {},
-      plan.headConfig ? readFile(gh, repo, plan.headConfig, pr.head.sha) : null,
-    ]);
+    plan.codeowners.length ? readFirst(gh, repo, plan.codeowners, base) : null,
+    plan.gitattributes ? readFile(gh, repo, plan.gitattributes, base) : null,
+    readDecisions(gh, repo, plan.decisionDirectories, base),
+    readAll(gh, repo, plan.headDecisionFiles, pr.head.sha),
+    readAll(gh, repo, plan.intentFiles, base),
+    readAll(
+      gh,
+      repo,
+      plan.intentFiles.filter((p) => added.has(p)),
+      pr.head.sha,
+    ),
+    plan.needs.intent ? readIssues(gh, plan.intentIssues) : {},
+    plan.headConfig ? readFile(gh, repo, plan.headConfig, pr.head.sha) : null,
+  ]);
   const [reviews, teams, social] = await Promise.all([
     plan.needs.approvals ? listReviews(gh, repo, pr.number) : null,
     plan.needs.approvals ? readTeams(gh, teamsOwning(codeowners, core.files)) : null,

@@ -32,8 +32,11 @@ const SECTION_OF: Record<SectionConfigName, SectionId> = {
 };
 
 export const intentConfigSchema = z.strictObject({
-  /** Whether the intent guardrail runs. */
-  enabled: z.boolean().default(true).describe("Whether the intent guardrail runs."),
+  /** Whether the intent guardrail runs (off until a team writes briefs). */
+  enabled: z
+    .boolean()
+    .default(false)
+    .describe("Whether the intent guardrail runs (off until a team writes briefs)."),
   /** Whether every PR must name an intent brief (`Intent: #12` or `Intent: path/to/brief.md`). */
   required: z
     .boolean()

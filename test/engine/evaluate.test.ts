@@ -67,7 +67,7 @@ describe("evaluate", () => {
   it("counts findings by severity and lists every rule", () => {
     const verdict = evaluate(
       makeSnapshot({ files: files("src/a.ts:350:0") }),
-      config("rules: { size: { max_changed_lines: null } }"),
+      config("rules: { size: { max_changed_lines: null }, ownership: { unowned_files: off } }"),
       ctx,
     );
     expect(verdict.counts).toMatchObject({ errors: 0, warnings: 1 });

@@ -13,7 +13,7 @@ import { files, makeSnapshot } from "../helpers/snapshot.js";
 
 const ctx = { now: new Date("2026-12-04T00:00:00Z") };
 const config = (overrides: Record<string, unknown> = {}): IntentConfig =>
-  intentConfigSchema.parse(overrides);
+  intentConfigSchema.parse({ enabled: true, ...overrides });
 
 const BRIEF = [
   "### User impact",
@@ -51,7 +51,8 @@ const run = (snapshot: ReturnType<typeof makeSnapshot>, cfg = config()) =>
   intentRule.evaluate(snapshot, cfg, ctx);
 
 describe("intent config schema", () => {
-  it("has the documented defaults", () => {
+  it("has the documented defaults (off until enabled)", () => {
+    expect(intentConfigSchema.parse({}).enabled).toBe(false);
     expect(config()).toEqual({
       enabled: true,
       required: true,

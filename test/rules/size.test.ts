@@ -66,7 +66,9 @@ describe("size rule", () => {
   });
 
   it("can turn the default ignores off and add its own", () => {
-    const cfg = sizeConfig("{ default_ignores: false, ignore: ['docs/**'], max_changed_lines: 100 }");
+    const cfg = sizeConfig(
+      "{ default_ignores: false, ignore: ['docs/**'], max_changed_lines: 100 }",
+    );
     const result = sizeRule.evaluate(
       makeSnapshot({ files: files("yarn.lock:200:0", "docs/big.md:900:0") }),
       cfg,
@@ -83,9 +85,9 @@ describe("size rule", () => {
       },
     });
     expect(sizeRule.evaluate(snapshot, sizeConfig(), ctx).status).toBe("passed");
-    expect(
-      sizeRule.evaluate(snapshot, sizeConfig("{ ignore_generated: false }"), ctx).status,
-    ).toBe("failed");
+    expect(sizeRule.evaluate(snapshot, sizeConfig("{ ignore_generated: false }"), ctx).status).toBe(
+      "failed",
+    );
   });
 
   it("fails visibly when GitHub could not list every file", () => {
@@ -115,7 +117,11 @@ describe("size rule", () => {
       desired: ["sz:XS"],
       managed: ["sz:XS", "sz:S", "sz:M", "sz:L", "sz:XL"],
     });
-    const off = sizeRule.evaluate(makeSnapshot(), sizeConfig("{ labels: { enabled: false } }"), ctx);
+    const off = sizeRule.evaluate(
+      makeSnapshot(),
+      sizeConfig("{ labels: { enabled: false } }"),
+      ctx,
+    );
     expect(off.actions).toBeUndefined();
   });
 
