@@ -1,6 +1,7 @@
 import { membersOf } from "../codeowners/approvals.js";
 import { ownerKind } from "../codeowners/owners.js";
 import type { PullRequestSnapshot } from "../snapshot/types.js";
+import { seededRandom } from "../util/random.js";
 
 /**
  * Pure reviewer selection for code-owner areas that still need an approval. Deterministic:
@@ -53,18 +54,6 @@ export function hash32(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: a seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Candidate {
@@ -216,7 +205,7 @@ function order(
   loadOf: (c: Candidate) => number,
 ): Candidate[] {
   if (strategy === "random") {
-    const rand = seeded(hash32(`${prNumber}:${areaLabel}`));
+    const rand = seededRandom(hash32(`${prNumber}:${areaLabel}`));
     const out = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));

@@ -1,24 +1,12 @@
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearContentCaches } from "../../src/github/contents.js";
 import { forgetConfigs } from "../../src/github/load-config.js";
 import { clearSnapshotCaches } from "../../src/github/load-snapshot.js";
 import { clearPublishCaches } from "../../src/github/publish.js";
-import app from "../../src/index.js";
 import { githubMock } from "../helpers/github-mock.js";
 import { payload } from "../helpers/payloads.js";
-
-function probot() {
-  const p = new Probot({
-    appId: 1,
-    privateKey: "test",
-    githubToken: "test",
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
-  });
-  p.load(app);
-  return p;
-}
+import { testProbot as probot } from "../helpers/probot.js";
 
 describe("other events through probot.receive()", () => {
   beforeEach(() => {

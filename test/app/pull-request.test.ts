@@ -1,29 +1,17 @@
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearContentCaches } from "../../src/github/contents.js";
 import { forgetConfigs } from "../../src/github/load-config.js";
 import { clearSnapshotCaches } from "../../src/github/load-snapshot.js";
 import { clearPublishCaches } from "../../src/github/publish.js";
-import app from "../../src/index.js";
 import { githubMock } from "../helpers/github-mock.js";
 import { payload } from "../helpers/payloads.js";
+import { testProbot as probot } from "../helpers/probot.js";
 
 const REPO = "Codertocat/Hello-World";
 type PR = {
   pull_request: { base: { sha: string }; head: { sha: string }; changed_files: number };
 };
-
-function probot() {
-  const p = new Probot({
-    appId: 1,
-    privateKey: "test",
-    githubToken: "test",
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
-  });
-  p.load(app);
-  return p;
-}
 
 const opened = payload<PR>("pull_request", "opened");
 const base = opened.pull_request.base.sha;

@@ -1,4 +1,5 @@
 import { parseCodeowners } from "../../src/codeowners/index.js";
+import { seededRandom } from "../../src/util/random.js";
 
 /**
  * Deterministic, realistic repository paths for a CODEOWNERS file: paths derived from its
@@ -7,16 +8,7 @@ import { parseCodeowners } from "../../src/codeowners/index.js";
  * Shared by the fast-vs-naive test and bench/codeowners.ts.
  */
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const WORDS = ["src", "lib", "test", "docs", "core", "util", "api", "internal", "x", "build"];
 const EXTENSIONS = ["py", "c", "h", "js", "ts", "md", "rst", "txt", "json", "go", "toml"];
